@@ -1,0 +1,71 @@
+"""Forms of the clusters screens. Choices are limited to what the viewer may pick."""
+
+from .common import (
+    DATE,
+    TIME,
+    ScopedForm,
+    member_units,
+)
+from .conferences import (
+    AttendanceForm,
+    ClusterDocumentForm,
+    CommitmentForm,
+    ConclusionForm,
+    ConferenceForm,
+    ConferenceItemForm,
+    ConferenceVoteForm,
+    IssueForm,
+    PledgeForm,
+    SignatoryForm,
+    VoteForm,
+)
+from .criteria import (
+    CriteriaSetForm,
+    CriterionForm,
+    EvidenceForm,
+    ExemptionForm,
+    ImportForm,
+    ProposalForm,
+)
+from .organisation import (
+    FollowerForm,
+    LeadershipForm,
+    MembershipAddForm,
+    ReasonForm,
+    RollForm,
+    RotationConfirmForm,
+    RotationForm,
+    YearSettingsForm,
+)
+
+__all__ = [
+    "DATE",
+    "TIME",
+    "AttendanceForm",
+    "ClusterDocumentForm",
+    "CommitmentForm",
+    "ConclusionForm",
+    "ConferenceForm",
+    "ConferenceItemForm",
+    "ConferenceVoteForm",
+    "CriteriaSetForm",
+    "CriterionForm",
+    "EvidenceForm",
+    "ExemptionForm",
+    "FollowerForm",
+    "ImportForm",
+    "IssueForm",
+    "LeadershipForm",
+    "MembershipAddForm",
+    "PledgeForm",
+    "ProposalForm",
+    "ReasonForm",
+    "RollForm",
+    "RotationConfirmForm",
+    "RotationForm",
+    "ScopedForm",
+    "SignatoryForm",
+    "VoteForm",
+    "YearSettingsForm",
+    "member_units",
+]
