@@ -1,0 +1,1 @@
+"""Forms of the awards app: validate and convert; services do the writing."""
