@@ -47,7 +47,19 @@ WSGI_APPLICATION = "config.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SITE_NAME = env.str("SITE_NAME", default="TĐKT")
 
+
 # DATABASES -------------------------------------------------------------------
+def with_server_options(database: dict) -> dict:
+    """A database server connection: kept open, health-checked after a restart, and
+    bounded when the host stops answering (otherwise a request waits for TCP to give up)."""
+    database["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    database["CONN_HEALTH_CHECKS"] = True
+    database.setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
+    return database
+
+
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
@@ -59,15 +71,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    with_server_options(DATABASES["default"])
 if env.str("DATABASE_REPLICA_URL", default=""):
     # Reports and statistics read from a replica; everything else stays on the primary.
-    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
-    DATABASES["replica"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    # As for the primary: a persistent connection broken by a database restart is
-    # replaced at the next request instead of failing it (bench/load/db_restart.sh).
-    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"] = with_server_options(env.db("DATABASE_REPLICA_URL"))
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"]
 

@@ -1,5 +1,6 @@
 """Production mode: refuse to start without secrets, and pass ``check --deploy``."""
 
+import json
 import os
 import subprocess
 import sys
@@ -64,3 +65,38 @@ def test_production_headers(client):
     policy = response["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert response["X-Frame-Options"] == "DENY"
+
+
+def database_settings(**env: str) -> dict:
+    result = run_manage(
+        "shell",
+        "-c",
+        "import json; from django.conf import settings; "
+        "print(json.dumps(settings.DATABASES, default=str))",
+        DEBUG="True",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_postgresql_connections_give_up_after_a_bounded_wait():
+    databases = database_settings(
+        DATABASE_URL="postgres://tdkt@db.example:5432/tdkt",
+        DATABASE_REPLICA_URL="postgres://tdkt@replica.example:5432/tdkt",
+    )
+    for alias in ("default", "replica"):
+        assert databases[alias]["OPTIONS"]["connect_timeout"] == 5
+        assert databases[alias]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_connect_timeout_in_the_url_or_environment_wins():
+    in_url = database_settings(
+        DATABASE_URL="postgres://tdkt@db.example:5432/tdkt?connect_timeout=2"
+    )
+    assert in_url["default"]["OPTIONS"]["connect_timeout"] in (2, "2")
+    from_env = database_settings(
+        DATABASE_URL="postgres://tdkt@db.example:5432/tdkt",
+        DATABASE_CONNECT_TIMEOUT="9",
+    )
+    assert from_env["default"]["OPTIONS"]["connect_timeout"] == 9
