@@ -124,11 +124,42 @@ def load_reference_data() -> None:
                 )
 
 
+DB_BLOCKER = pytest.StashKey[Any]()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any, request: Any) -> None:
     # A database reused from an earlier run (--reuse-db) may have been flushed.
     with django_db_blocker.unblock():
         load_reference_data()
+    request.config.stash[DB_BLOCKER] = django_db_blocker
+
+
+def flushes_database(item: Any) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transaction = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    names = item.fixturenames
+    return bool(transaction) or "transactional_db" in names or "live_server" in names
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: Any, nextitem: Any) -> Any:
+    """Put the reference rows back, committed, once a transactional test has flushed.
+
+    Otherwise every later test would reload them inside its own rolled-back
+    transaction (about a second each on PostgreSQL).
+    """
+    try:
+        return (yield)
+    finally:
+        blocker = item.config.stash.get(DB_BLOCKER, None)
+        # The next test, if transactional, loads what it needs and flushes again.
+        ordinary_next = nextitem is not None and not flushes_database(nextitem)
+        if blocker is not None and ordinary_next and flushes_database(item):
+            with blocker.unblock():
+                load_reference_data()
 
 
 @pytest.fixture
@@ -138,10 +169,10 @@ def reference_data(transactional_db: Any) -> None:
 
 @pytest.fixture(autouse=True)
 def _reference_data_present(request: Any) -> None:
-    """Put the reference rows back if a transactional test emptied the database before.
+    """Put the reference rows back if the database was emptied some other way.
 
-    pytest may interleave transactional tests (browser journeys) with ordinary ones;
-    each transactional test flushes every table when it ends.
+    After a transactional test the teardown hook above has already restored them;
+    this is the safety net (rows loaded here are rolled back with the test).
     """
     marker = request.node.get_closest_marker("django_db")
     names = request.fixturenames
