@@ -17,32 +17,20 @@ def can(permission: str) -> Any:
     return lambda request: request.user.has_perm(permission)
 
 
-def _dossiers(request: HttpRequest) -> Any:
-    """Returned and waiting dossiers: one query for the two cards that show them."""
-    from awards.selectors.dashboard import dashboard_dossiers
-
-    return once_per_request(
-        request,
-        "awards.dossiers",
-        lambda: dashboard_dossiers(
-            request.scope,
-            returned=request.user.has_perm("awards.add_dossier"),
-            waiting=request.user.has_perm("awards.manage_decision"),
-        ),
-    )
-
-
 def _counts(request: HttpRequest) -> dict[str, int]:
-    """Draft decisions and cluster proposals to take up: one query for both cards."""
+    """Draft decisions, cluster proposals to take up and dossiers waiting for a
+    decision: one query for the cards that show them."""
     from awards.selectors.dashboard import dashboard_counts
 
+    manages = request.user.has_perm("awards.manage_decision")
     return once_per_request(
         request,
         "awards.counts",
         lambda: dashboard_counts(
             request.scope,
-            drafts=request.user.has_perm("awards.manage_decision"),
+            drafts=manages,
             proposals=request.user.has_perm("awards.take_up_cluster_proposal"),
+            waiting=manages,
         ),
     )
 
@@ -75,7 +63,9 @@ def unit_dashboard(request: HttpRequest) -> dict[str, Any] | None:
     """Dossiers the unit must correct (returned), for unit officers."""
     if not request.user.has_perm("awards.add_dossier"):
         return None
-    return {"returned": _dossiers(request).returned}
+    from awards.selectors.dashboard import returned_dossiers
+
+    return {"returned": returned_dossiers(request.scope)}
 
 
 def receiving_queue(request: HttpRequest) -> dict[str, dict[str, int]]:
@@ -119,7 +109,7 @@ def decisions_dashboard(request: HttpRequest) -> dict[str, Any] | None:
     if not request.user.has_perm("awards.manage_decision"):
         return None
     return {
-        "waiting": len(_dossiers(request).waiting),
+        "waiting": _counts(request)["waiting"],
         "drafts": _counts(request)["drafts"],
         "sessions": upcoming_meetings(request)[0],
     }

@@ -1,67 +1,37 @@
 """What the awards cards of the dashboard read, each part once per request.
 
-The dossiers a unit must correct and the dossiers waiting for a decision are one
-query (with the catalogue rows that tell who decides); the draft decisions and
-the cluster proposals to take up are one count query.
+The dossiers a unit must correct are one query; the draft decisions, the cluster
+proposals to take up and the dossiers waiting for a decision are one count query.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, Value
+from django.db.models import Count, F, Value
 
 from awards.models import Decision, Dossier
 from clusters.selectors import confirmed_proposals
 from orgs.scoping import MANAGE_ROLES, Scope
 
-from .decisions import decidable_q, decidable_queryset
+from .decisions import decidable_q
 
 RETURNED_ROLES = frozenset({"unit_officer", "secretariat"})
 
 
-@dataclass(frozen=True)
-class DashboardDossiers:
-    returned: list[Dossier]  # the first ``limit``, by deadline
-    waiting: list[Dossier]  # every approved dossier the viewer's unit decides
-
-
-def dashboard_dossiers(
-    scope: Scope, *, returned: bool, waiting: bool, limit: int = 5
-) -> DashboardDossiers:
-    from awards.services.decision_drafts import decides_itself
-
-    is_returned = Q(pk__in=[])
-    if returned:
-        is_returned = Q(
-            pk__in=Dossier.objects.visible_to(scope, RETURNED_ROLES)
-            .filter(status=Dossier.Status.RETURNED)
-            .order_by("deadline", "pk")
-            .values("pk")[:limit]
-        )
-    is_waiting = decidable_q(scope) if waiting else Q(pk__in=[])
-    if not returned and not waiting:
-        return DashboardDossiers([], [])
-    rows = list(
-        decidable_queryset()
-        .filter(is_returned | is_waiting)
-        .annotate(
-            in_returned=ExpressionWrapper(is_returned, output_field=BooleanField()),
-            in_waiting=ExpressionWrapper(is_waiting, output_field=BooleanField()),
-        )
-    )
-    return DashboardDossiers(
-        returned=sorted(
-            (row for row in rows if row.in_returned),
-            key=lambda row: (row.deadline is None, row.deadline, row.pk),
-        ),
-        waiting=[row for row in rows if row.in_waiting and decides_itself(row)],
+def returned_dossiers(scope: Scope, *, limit: int = 5) -> list[Dossier]:
+    """The first ``limit`` dossiers the viewer's units must correct, by deadline."""
+    return list(
+        Dossier.objects.visible_to(scope, RETURNED_ROLES)
+        .filter(status=Dossier.Status.RETURNED)
+        .select_related("unit", "receiving_unit", "award_kind")
+        .order_by(F("deadline").asc(nulls_last=True), "pk")[:limit]
     )
 
 
-def dashboard_counts(scope: Scope, *, drafts: bool, proposals: bool) -> dict[str, int]:
-    """How many draft decisions and cluster proposals to take up the viewer has,
-    in one query (a UNION of the two counts)."""
+def dashboard_counts(
+    scope: Scope, *, drafts: bool, proposals: bool, waiting: bool
+) -> dict[str, int]:
+    """How many draft decisions, cluster proposals to take up and dossiers waiting
+    for the viewer's decision there are, in one query (a UNION of the counts)."""
     parts = []
     if drafts:
         parts.append(
@@ -71,11 +41,15 @@ def dashboard_counts(scope: Scope, *, drafts: bool, proposals: bool) -> dict[str
         )
     if proposals:
         parts.append(confirmed_proposals(scope=scope).annotate(part=Value("proposals")))
+    if waiting:
+        parts.append(
+            Dossier.objects.filter(decidable_q(scope)).annotate(part=Value("waiting"))
+        )
     counted = [
         part.order_by().values("part").annotate(n=Count("pk")).values_list("part", "n")
         for part in parts
     ]
-    found = {"drafts": 0, "proposals": 0}
+    found = {"drafts": 0, "proposals": 0, "waiting": 0}
     if counted:
         query = (
             counted[0].union(*counted[1:], all=True) if len(counted) > 1 else counted[0]

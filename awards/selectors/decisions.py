@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import (
     Count,
+    DateField,
     Exists,
     IntegerField,
     OuterRef,
@@ -19,12 +20,15 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    Value,
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import (
+    AwardAuthority,
     AwardRecord,
     Certificate,
     Decision,
@@ -136,16 +140,43 @@ def citing_decisions(decision: Decision) -> QuerySet[Decision]:
 
 def decidable_q(scope: Scope) -> Q:
     """Approved dossiers without a decision, sent to a unit whose secretariat the
-    viewer is (whether that unit decides itself is ``decides_itself``)."""
-    return scope.units_q("receiving_unit", MANAGE_ROLES) & Q(
-        status=Dossier.Status.APPROVED, decision__isnull=True
+    viewer is and whose head confers the award (``decides_itself_q``)."""
+    return (
+        scope.units_q("receiving_unit", MANAGE_ROLES)
+        & Q(status=Dossier.Status.APPROVED, decision__isnull=True)
+        & Q(decides_itself_q())
+    )
+
+
+def decides_itself_q() -> Exists:
+    """``decides_itself`` in SQL: an authority of the dossier's kind, in force on its
+    decision day, is held by the head of the receiving unit."""
+    from awards.services.catalogue import holds_q
+
+    day = Coalesce(
+        OuterRef("decision_date"),
+        OuterRef("planned_decision_on"),
+        Value(timezone.localdate()),
+        output_field=DateField(),
+    )
+    held = Q(pk__in=[])
+    for authority in AwardAuthority.Authority.values:
+        condition = holds_q(
+            authority, lambda field: OuterRef(f"receiving_unit__{field}")
+        )
+        if condition is not None:
+            held |= Q(authority=authority) & condition
+    return Exists(
+        AwardAuthority.objects.filter(award_kind=OuterRef("award_kind"))
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .filter(held)
     )
 
 
 def decidable_queryset() -> QuerySet[Dossier]:
     return (
         Dossier.objects.select_related("unit", "receiving_unit", "award_kind")
-        .prefetch_related("award_kind__authorities")
         .annotate(
             approved_count=Count(
                 "nominations", filter=Q(nominations__outcome="approved"), distinct=True
@@ -157,10 +188,7 @@ def decidable_queryset() -> QuerySet[Dossier]:
 
 def decidable_dossiers(*, scope: Scope) -> list[Dossier]:
     """Approved dossiers waiting for a decision of a unit whose secretariat the viewer is."""
-    from awards.services.decision_drafts import decides_itself
-
-    rows = decidable_queryset().filter(decidable_q(scope))
-    return [dossier for dossier in rows if decides_itself(dossier)]
+    return list(decidable_queryset().filter(decidable_q(scope)))
 
 
 def certificates_for(decision: Decision, scope: Scope) -> QuerySet[Certificate]:

@@ -8,9 +8,13 @@ authority on which date is data (``AwardAuthority`` rows).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.db.models.functions import Length
+from django.db.models.lookups import Exact, In
 from django.utils.translation import gettext as _
 
 from awards.models import AwardAuthority, AwardKind
@@ -21,24 +25,41 @@ LOCAL_GOVERNMENT = {"province", "district", "commune", "ward", "special_zone"}
 NO_HEAD = {"village", "residential_group"}
 
 
+# The unit kinds whose head holds an authority by office; ``UNIT_HEAD`` is any other
+# unit with legal personality.
+HEAD_OF_KINDS = {
+    A.COMMUNE_CHAIR: frozenset({"commune", "ward", "special_zone"}),
+    A.DISTRICT_CHAIR: frozenset({"district"}),
+    A.PROVINCE_CHAIR: frozenset({"province"}),
+    A.ENTERPRISE_HEAD: frozenset({"enterprise"}),
+}
+NOT_UNIT_HEAD = frozenset(LOCAL_GOVERNMENT | NO_HEAD)
+
+
 def holds(authority: str, unit: Unit) -> bool:
     """Return True when the head of ``unit`` holds ``authority``."""
-    if authority == A.COMMUNE_CHAIR:
-        return unit.kind in {"commune", "ward", "special_zone"}
-    if authority == A.DISTRICT_CHAIR:
-        return unit.kind == "district"
-    if authority == A.PROVINCE_CHAIR:
-        return unit.kind == "province"
-    if authority == A.ENTERPRISE_HEAD:
-        return unit.kind == "enterprise"
+    if authority in HEAD_OF_KINDS:
+        return unit.kind in HEAD_OF_KINDS[authority]
     if authority == A.UNIT_HEAD:
-        return (
-            unit.has_legal_personality
-            and unit.kind not in LOCAL_GOVERNMENT
-            and unit.kind not in NO_HEAD
-        )
+        return unit.has_legal_personality and unit.kind not in NOT_UNIT_HEAD
     # Ministers, the Prime Minister and the President sit outside the tree.
     return False
+
+
+def holds_q(authority: str, unit_field: Callable[[str], Any]) -> Q | None:
+    """``holds`` as a condition on a unit's columns, or None when no unit holds it.
+
+    ``unit_field("kind")`` names a column of the unit: ``F("receiving_unit__kind")``
+    on the dossier itself, ``OuterRef(...)`` from inside a subquery.
+    """
+    kind = unit_field("kind")
+    if authority in HEAD_OF_KINDS:
+        return Q(In(kind, sorted(HEAD_OF_KINDS[authority])))
+    if authority == A.UNIT_HEAD:
+        return Q(Exact(unit_field("has_legal_personality"), True)) & ~Q(
+            In(kind, sorted(NOT_UNIT_HEAD))
+        )
+    return None
 
 
 def authorities_on(award_kind: AwardKind, on: datetime.date) -> list[AwardAuthority]:
