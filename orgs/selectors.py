@@ -185,6 +185,28 @@ def unit_list(
     return units.order_by("path")
 
 
+UNIT_CHOICES = 50
+
+
+def unit_choices(
+    *, scope: Scope, query: str = "", selected: Any = None, limit: int = UNIT_CHOICES
+) -> list[Unit]:
+    """The units a unit picker offers: the first ``limit`` visible ones matching
+    ``query`` (accents ignored, or the exact code), the selected one first when it
+    is not among them — never the thousands of a whole province."""
+    units = Unit.objects.visible_to(scope)
+    matching = units
+    if query.strip():
+        matching = units.filter(
+            Q(search_name__contains=fold(query)) | Q(code__iexact=query.strip())
+        )
+    found = list(matching.order_by("path")[:limit])
+    chosen = str(selected or "")
+    if chosen.isdigit() and all(str(unit.pk) != chosen for unit in found):
+        found = list(units.filter(pk=int(chosen))) + found
+    return found
+
+
 def unit_detail(*, scope: Scope, pk: int) -> Unit:
     from orgs.scoping import get_visible_or_404
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("units/", views.UnitListView.as_view(), name="unit-list"),
     path("units/<int:pk>/", views.UnitDetailView.as_view(), name="unit-detail"),
+    path("units/options/", views.UnitOptionsView.as_view(), name="unit-options"),
     path("people/", views.PersonListView.as_view(), name="person-list"),
     path("people/new/", views.PersonCreateView.as_view(), name="person-create"),
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person-detail"),

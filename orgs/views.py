@@ -73,6 +73,34 @@ class UnitListView(ScopedListView):
         return {**super().get_context_data(**kwargs), "form": self.form}
 
 
+class UnitOptionsView(StaffMixin, TemplateView):
+    """The ``<option>`` list of a unit picker for what the user typed (htmx)."""
+
+    permission_required = "orgs.view_unit"
+    template_name = "orgs/partials/_unit_options.html"
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            self.check_permission()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        field = self.request.GET.get("field", "unit")
+        field = field if field.isidentifier() else "unit"
+        chosen = self.request.GET.get(field, "")
+        units = selectors.unit_choices(
+            scope=self.request.scope,
+            query=self.request.GET.get(f"{field}_q", "")[:100],
+            selected=chosen,
+        )
+        return {
+            **super().get_context_data(**kwargs),
+            "units": units,
+            "chosen": chosen,
+            "empty_label": "---------",
+        }
+
+
 class UnitDetailView(ScopedDetailView):
     model = Unit
     permission_required = "orgs.view_unit"

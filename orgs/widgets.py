@@ -14,7 +14,9 @@ import html
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 
 def _text(value: Any) -> str:
@@ -67,3 +69,60 @@ class FastSelect(forms.Select):
             f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n'
             f"{body}\n</select>"
         )
+
+
+class UnitPicker(FastSelect):
+    """A unit ``<select>`` with a search box before it.
+
+    The select offers only the units matching the search (``orgs.selectors
+    .unit_choices``): typing asks ``orgs:unit-options`` for new options (htmx);
+    without script, submitting the form with the search does the same. Set
+    ``choices`` and ``query`` per form (``unit_picker_setup``).
+    """
+
+    query = ""
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        select = super().render(name, value, attrs, renderer)
+        select_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
+        search = _attrs(
+            {
+                "type": "search",
+                "name": f"{name}_q",
+                "id": f"{select_id}_q",
+                "value": self.query,
+                "maxlength": 100,
+                "class": "unit-search",
+                "placeholder": gettext("Gõ tên hoặc mã đơn vị…"),
+                "aria-label": gettext("Tìm đơn vị"),
+                "aria-controls": select_id,
+                "autocomplete": "off",
+                "hx-get": f"{reverse('orgs:unit-options')}?field={name}",
+                "hx-trigger": "input changed delay:300ms, search",
+                "hx-target": f"#{select_id}",
+                "hx-include": f"#{select_id}",
+                "hx-sync": "this:replace",
+            }
+        )
+        return mark_safe(f'<span class="unit-picker"><input{search}>{select}</span>')
+
+
+def unit_picker_setup(form: Any, name: str, scope: Any) -> None:
+    """Give ``form``'s unit field (a ``UnitPicker``) the options of its search."""
+    from orgs.selectors import unit_choices
+
+    field = form.fields[name]
+    query = str(form.data.get(f"{name}_q", ""))[:100]
+    chosen = form.data.get(name)
+    widget = field.widget
+    widget.query = query
+    widget.choices = [("", field.empty_label)] + [
+        (unit.pk, field.label_from_instance(unit))
+        for unit in unit_choices(scope=scope, query=query, selected=chosen)
+    ]

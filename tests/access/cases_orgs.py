@@ -34,6 +34,7 @@ def build(world: Any) -> dict[str, Any]:
 CASES = [
     Case("orgs:dashboard", EVERYONE_LOGGED_IN),
     Case("orgs:unit-list", LIST_ANY_ROLE),
+    Case("orgs:unit-options", LIST_ANY_ROLE),
     Case("orgs:unit-detail", OWN_A_VIEW, kwargs=lambda w, o: {"pk": w.unit_a.pk}),
     Case("orgs:person-list", LIST_ANY_ROLE),
     Case("orgs:person-create", LIST_CHANGERS),

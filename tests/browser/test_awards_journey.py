@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import htmx_ready, htmx_settled
+from tests.browser.conftest import htmx_exchange, htmx_ready, htmx_settled
 from tests.conftest import build_world
-from tests.factories_awards import PDF_BYTES
+from tests.factories_awards import PDF_BYTES, dossier
 
 pytestmark = [
     pytest.mark.browser,
@@ -118,3 +118,25 @@ def test_nominate_return_correct_accept(page, live_server, login):
         "Đã thẩm định",
     ):
         expect(history).to_contain_text(step)
+
+
+def test_the_secretariat_finds_a_unit_by_typing_and_filters_its_dossiers(
+    page, live_server, login
+):
+    world = build_world()
+    dossier(world.unit_a, "LDTT")
+    dossier(world.unit_b, "LDTT")
+    login("secretariat")
+    page.goto(f"{live_server.url}/awards/dossiers/")
+    htmx_ready(page)
+    rows = page.locator("#dossier-rows tbody")
+    expect(rows).to_contain_text("Ủy ban nhân dân phường An Bình")
+    with htmx_exchange(page, lambda r: "/units/options/" in r.url):
+        page.fill("#id_unit_q", "bao long")
+    expect(page.locator("#id_unit option")).to_have_text(
+        ["---------", "Ủy ban nhân dân phường Bảo Long", "Trường Tiểu học Bảo Long"]
+    )
+    with htmx_exchange(page, lambda r: "/awards/dossiers/?" in r.url):
+        page.select_option("#id_unit", label="Ủy ban nhân dân phường Bảo Long")
+    expect(rows).to_contain_text("Ủy ban nhân dân phường Bảo Long")
+    expect(rows).not_to_contain_text("Ủy ban nhân dân phường An Bình")
