@@ -185,26 +185,77 @@ def unit_list(
     return units.order_by("path")
 
 
-UNIT_CHOICES = 50
+PICKER_LIMIT = 50
+
+
+def _first_matching(
+    rows: QuerySet[Any], matching: QuerySet[Any], selected: Any, limit: int
+) -> list[Any]:
+    """The first ``limit`` matching rows, the selected one first when it is visible
+    but not among them (a picker must never drop the current choice)."""
+    found = list(matching[:limit])
+    chosen = str(selected or "")
+    if chosen.isdigit() and all(str(row.pk) != chosen for row in found):
+        found = list(rows.filter(pk=int(chosen))) + found
+    return found
 
 
 def unit_choices(
-    *, scope: Scope, query: str = "", selected: Any = None, limit: int = UNIT_CHOICES
+    *,
+    scope: Scope,
+    query: str = "",
+    selected: Any = None,
+    roles: Any = None,
+    limit: int = PICKER_LIMIT,
 ) -> list[Unit]:
-    """The units a unit picker offers: the first ``limit`` visible ones matching
-    ``query`` (accents ignored, or the exact code), the selected one first when it
-    is not among them — never the thousands of a whole province."""
-    units = Unit.objects.visible_to(scope)
+    """Units a picker offers: those matching ``query`` (accents ignored, or the
+    exact code), in the order of the tree — never the thousands of a province."""
+    units = Unit.objects.visible_to(scope, roles).order_by("path")
     matching = units
     if query.strip():
         matching = units.filter(
             Q(search_name__contains=fold(query)) | Q(code__iexact=query.strip())
         )
-    found = list(matching.order_by("path")[:limit])
-    chosen = str(selected or "")
-    if chosen.isdigit() and all(str(unit.pk) != chosen for unit in found):
-        found = list(units.filter(pk=int(chosen))) + found
-    return found
+    return _first_matching(units, matching, selected, limit)
+
+
+def person_choices(
+    *,
+    scope: Scope,
+    query: str = "",
+    selected: Any = None,
+    roles: Any = None,
+    limit: int = PICKER_LIMIT,
+) -> list[Person]:
+    """People a picker offers: those whose name contains ``query``, accents ignored."""
+    people = (
+        Person.objects.visible_to(scope, roles)
+        .select_related("unit")
+        .order_by("search_name", "pk")
+    )
+    matching = (
+        people.filter(search_name__contains=fold(query)) if query.strip() else people
+    )
+    return _first_matching(people, matching, selected, limit)
+
+
+def person_label(person: Person) -> str:
+    """How a person is told apart from namesakes in a list."""
+    return f"{person.full_name} ({person.birth_year or '—'}, {person.unit.name})"
+
+
+PICKERS: dict[str, tuple[Any, Any]] = {
+    "units": (unit_choices, str),
+    "people": (person_choices, person_label),
+}
+
+
+def picker_choices(
+    source: str, *, scope: Scope, query: str, selected: Any, roles: Any = None
+) -> list[tuple[int, str]]:
+    choose, label = PICKERS[source]
+    rows = choose(scope=scope, query=query, selected=selected, roles=roles)
+    return [(row.pk, label(row)) for row in rows]
 
 
 def unit_detail(*, scope: Scope, pk: int) -> Unit:

@@ -8,9 +8,22 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("units/", views.UnitListView.as_view(), name="unit-list"),
     path("units/<int:pk>/", views.UnitDetailView.as_view(), name="unit-detail"),
-    path("units/options/", views.UnitOptionsView.as_view(), name="unit-options"),
+    path(
+        "units/options/",
+        views.PickerOptionsView.as_view(
+            source="units", permission_required="orgs.view_unit"
+        ),
+        name="unit-options",
+    ),
     path("people/", views.PersonListView.as_view(), name="person-list"),
     path("people/new/", views.PersonCreateView.as_view(), name="person-create"),
+    path(
+        "people/options/",
+        views.PickerOptionsView.as_view(
+            source="people", permission_required="orgs.view_person"
+        ),
+        name="person-options",
+    ),
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person-detail"),
     path(
         "people/<int:pk>/edit/", views.PersonUpdateView.as_view(), name="person-update"

@@ -26,7 +26,7 @@ from orgs.models import (
 from orgs.pdf import render_pdf
 from orgs.printing import document_render_context, sample_decision_context
 from orgs.registry import dashboard_panels, detail_panels
-from orgs.scoping import MANAGE_ROLES
+from orgs.scoping import CHANGE_ROLES, MANAGE_ROLES
 from orgs.viewmixins import (
     ScopedDetailView,
     ScopedFormView,
@@ -73,11 +73,12 @@ class UnitListView(ScopedListView):
         return {**super().get_context_data(**kwargs), "form": self.form}
 
 
-class UnitOptionsView(StaffMixin, TemplateView):
-    """The ``<option>`` list of a unit picker for what the user typed (htmx)."""
+class PickerOptionsView(StaffMixin, TemplateView):
+    """The ``<option>`` list of a picker (``orgs.widgets.SearchSelect``) for what the
+    user typed (htmx): units or people of the viewer's scope only."""
 
-    permission_required = "orgs.view_unit"
-    template_name = "orgs/partials/_unit_options.html"
+    template_name = "orgs/partials/_picker_options.html"
+    source = "units"
 
     def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated:
@@ -85,17 +86,20 @@ class UnitOptionsView(StaffMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        field = self.request.GET.get("field", "unit")
+        get = self.request.GET
+        field = get.get("field", "")
         field = field if field.isidentifier() else "unit"
-        chosen = self.request.GET.get(field, "")
-        units = selectors.unit_choices(
+        chosen = get.get(field, "")
+        choices = selectors.picker_choices(
+            self.source,
             scope=self.request.scope,
-            query=self.request.GET.get(f"{field}_q", "")[:100],
+            query=get.get(f"{field}_q", "")[:100],
             selected=chosen,
+            roles=CHANGE_ROLES if get.get("roles") == "change" else None,
         )
         return {
             **super().get_context_data(**kwargs),
-            "units": units,
+            "choices": choices,
             "chosen": chosen,
             "empty_label": "---------",
         }

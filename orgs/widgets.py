@@ -16,7 +16,7 @@ from typing import Any
 from django import forms
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 
 def _text(value: Any) -> str:
@@ -71,16 +71,22 @@ class FastSelect(forms.Select):
         )
 
 
-class UnitPicker(FastSelect):
-    """A unit ``<select>`` with a search box before it.
+class SearchSelect(FastSelect):
+    """A ``<select>`` with a search box before it, for choices too many to list
+    (a province has 2,551 units and 150,000 people).
 
-    The select offers only the units matching the search (``orgs.selectors
-    .unit_choices``): typing asks ``orgs:unit-options`` for new options (htmx);
-    without script, submitting the form with the search does the same. Set
-    ``choices`` and ``query`` per form (``unit_picker_setup``).
+    The select offers only the rows matching the search: typing asks
+    ``options_url`` for new options (htmx); without script, submitting the form
+    with the search does the same. ``picker_setup`` fills ``choices`` and
+    ``query`` per form.
     """
 
+    source = ""  # a key of ``orgs.selectors.PICKERS``
+    options_url = ""
+    placeholder = ""
+    search_label = ""
     query = ""
+    roles = ""  # "change": offer only what the viewer may change
 
     def render(
         self,
@@ -91,6 +97,9 @@ class UnitPicker(FastSelect):
     ) -> SafeString:
         select = super().render(name, value, attrs, renderer)
         select_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
+        url = f"{reverse(self.options_url)}?field={name}"
+        if self.roles:
+            url += f"&roles={self.roles}"
         search = _attrs(
             {
                 "type": "search",
@@ -98,31 +107,48 @@ class UnitPicker(FastSelect):
                 "id": f"{select_id}_q",
                 "value": self.query,
                 "maxlength": 100,
-                "class": "unit-search",
-                "placeholder": gettext("Gõ tên hoặc mã đơn vị…"),
-                "aria-label": gettext("Tìm đơn vị"),
+                "class": "picker-search",
+                "placeholder": gettext(self.placeholder),
+                "aria-label": gettext(self.search_label),
                 "aria-controls": select_id,
                 "autocomplete": "off",
-                "hx-get": f"{reverse('orgs:unit-options')}?field={name}",
+                "hx-get": url,
                 "hx-trigger": "input changed delay:300ms, search",
                 "hx-target": f"#{select_id}",
                 "hx-include": f"#{select_id}",
                 "hx-sync": "this:replace",
             }
         )
-        return mark_safe(f'<span class="unit-picker"><input{search}>{select}</span>')
+        return mark_safe(f'<span class="picker"><input{search}>{select}</span>')
 
 
-def unit_picker_setup(form: Any, name: str, scope: Any) -> None:
-    """Give ``form``'s unit field (a ``UnitPicker``) the options of its search."""
-    from orgs.selectors import unit_choices
+class UnitPicker(SearchSelect):
+    source = "units"
+    options_url = "orgs:unit-options"
+    placeholder = gettext_noop("Gõ tên hoặc mã đơn vị…")
+    search_label = gettext_noop("Tìm đơn vị")
+
+
+class PersonPicker(SearchSelect):
+    source = "people"
+    options_url = "orgs:person-options"
+    placeholder = gettext_noop("Gõ họ tên, không cần dấu…")
+    search_label = gettext_noop("Tìm cá nhân")
+
+
+def picker_setup(form: Any, name: str, scope: Any, *, roles: Any = None) -> None:
+    """Give ``form``'s picker field the options matching its search."""
+    from orgs.selectors import picker_choices
 
     field = form.fields[name]
-    query = str(form.data.get(f"{name}_q", ""))[:100]
-    chosen = form.data.get(name)
     widget = field.widget
-    widget.query = query
-    widget.choices = [("", field.empty_label)] + [
-        (unit.pk, field.label_from_instance(unit))
-        for unit in unit_choices(scope=scope, query=query, selected=chosen)
-    ]
+    widget.query = str(form.data.get(f"{name}_q", ""))[:100]
+    widget.roles = "change" if roles else ""
+    found = picker_choices(
+        widget.source,
+        scope=scope,
+        query=widget.query,
+        selected=form.data.get(name),
+        roles=roles,
+    )
+    widget.choices = [("", field.empty_label), *found]

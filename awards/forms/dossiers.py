@@ -25,7 +25,7 @@ from awards.services.nominations import ListRow
 from awards.uploads import ACCEPT
 from orgs.models import Unit
 from orgs.scoping import CHANGE_ROLES, Scope
-from orgs.widgets import UnitPicker, unit_picker_setup
+from orgs.widgets import UnitPicker, picker_setup
 
 from .common import DateInput, VersionField
 
@@ -320,7 +320,7 @@ class DossierFilterForm(forms.Form):
     def __init__(self, *args: Any, scope: Scope, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.visible_to(scope)
-        unit_picker_setup(self, "unit", scope)
+        picker_setup(self, "unit", scope)
 
     def filters(self) -> dict[str, Any]:
         return self.cleaned_data if self.is_valid() else {}

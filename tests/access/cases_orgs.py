@@ -38,6 +38,7 @@ CASES = [
     Case("orgs:unit-detail", OWN_A_VIEW, kwargs=lambda w, o: {"pk": w.unit_a.pk}),
     Case("orgs:person-list", LIST_ANY_ROLE),
     Case("orgs:person-create", LIST_CHANGERS),
+    Case("orgs:person-options", LIST_ANY_ROLE),
     Case("orgs:person-detail", OWN_A_VIEW, kwargs=lambda w, o: {"pk": w.person_a.pk}),
     Case("orgs:person-update", OWN_A_CHANGE, kwargs=lambda w, o: {"pk": w.person_a.pk}),
     Case(

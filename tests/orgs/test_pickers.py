@@ -1,6 +1,6 @@
-"""The unit picker: a province sees thousands of units, so a filter offers the
-units matching what was typed (accents ignored), never the whole list, and never
-a unit outside the viewer's scope."""
+"""Pickers: a province sees 2,551 units and 150,000 people, so a form offers the
+units or people matching what was typed (accents ignored), never the whole list,
+and never one outside the viewer's scope."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from orgs.scoping import scope_for
-from orgs.selectors import UNIT_CHOICES, unit_choices
-from tests.factories import UnitFactory
+from orgs.scoping import CHANGE_ROLES, scope_for
+from orgs.selectors import PICKER_LIMIT, person_choices, unit_choices
+from tests.factories import PersonFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +28,13 @@ def options(html: str, select_id: str = "id_unit") -> list[str]:
 def many(world):
     return [
         UnitFactory(code=f"T{i:02}", name=f"Trường Mầm non số {i}", parent=world.unit_a)
-        for i in range(UNIT_CHOICES + 10)
+        for i in range(PICKER_LIMIT + 10)
     ]
 
 
 def test_the_picker_offers_a_page_of_matches_and_keeps_the_chosen_unit(world, many):
     scope = scope_for(world.secretariat)
-    assert len(unit_choices(scope=scope)) == UNIT_CHOICES
+    assert len(unit_choices(scope=scope)) == PICKER_LIMIT
     found = unit_choices(scope=scope, query="an binh")
     assert {u.name for u in found} == {
         "Ủy ban nhân dân phường An Bình",
@@ -60,7 +60,7 @@ def test_typing_asks_for_new_options(client, world, many):
     response = client.get(url, {"field": "unit", "unit_q": "bảo long"})
     assert response.status_code == 200
     assert "Bảo Long" not in response.content.decode()
-    assert "Không có đơn vị nào khớp" in response.content.decode()
+    assert "Không có kết quả nào khớp" in response.content.decode()
 
     client.force_login(world.secretariat)
     chosen = many[-1]
@@ -77,7 +77,7 @@ def test_the_dossier_filter_lists_a_page_of_units_and_filters_by_the_chosen_one(
     client.force_login(world.secretariat)
     url = reverse("awards:dossier-list")
     page = client.get(url).content.decode()
-    assert len(options(page)) == UNIT_CHOICES + 1  # the empty choice, then 50
+    assert len(options(page)) == PICKER_LIMIT + 1  # the empty choice, then 50
     assert 'hx-get="/units/options/?field=unit"' in page
 
     chosen = many[-1]
@@ -91,3 +91,16 @@ def test_the_dossier_filter_lists_a_page_of_units_and_filters_by_the_chosen_one(
         "Trường Tiểu học Bảo Long",
     ]
     assert 'value="bảo long"' in page
+
+
+def test_the_person_picker_matches_names_without_accents_within_the_scope(world):
+    PersonFactory(full_name="Nguyễn Văn Ánh", unit=world.unit_a1, birth_year=1990)
+    found = person_choices(scope=scope_for(world.secretariat), query="nguyen van anh")
+    assert [(p.full_name, p.birth_year) for p in found] == [
+        ("Nguyễn Văn Ánh", 1980),
+        ("Nguyễn Văn Ánh", 1990),
+    ]
+    assert person_choices(scope=scope_for(world.officer_a), query="tran thi") == []
+    leader = scope_for(world.leader)
+    assert person_choices(scope=leader, query="tran thi") == [world.person_b]
+    assert person_choices(scope=leader, query="tran thi", roles=CHANGE_ROLES) == []
