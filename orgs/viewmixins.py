@@ -33,14 +33,18 @@ class StaffMixin(LoginRequiredMixin):
             require_perm(self.request, self.permission_required, obj)
 
 
-class ScopedListView(StaffMixin, ListView):
-    paginate_by = 50
-    paginator_class = CappedPaginator
+class PermissionFirstMixin(StaffMixin):
+    """Check the view's permission, on no object, before the view does anything."""
 
     def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated:
             self.check_permission()
         return super().dispatch(request, *args, **kwargs)
+
+
+class ScopedListView(PermissionFirstMixin, ListView):
+    paginate_by = 50
+    paginator_class = CappedPaginator
 
     def get_template_names(self) -> list[str]:
         if self.request.headers.get("HX-Request") and getattr(

@@ -28,6 +28,7 @@ from orgs.printing import document_render_context, sample_decision_context
 from orgs.registry import dashboard_panels, detail_panels
 from orgs.scoping import CHANGE_ROLES, MANAGE_ROLES
 from orgs.viewmixins import (
+    PermissionFirstMixin,
     ScopedDetailView,
     ScopedFormView,
     ScopedListView,
@@ -73,17 +74,12 @@ class UnitListView(ScopedListView):
         return {**super().get_context_data(**kwargs), "form": self.form}
 
 
-class PickerOptionsView(StaffMixin, TemplateView):
+class PickerOptionsView(PermissionFirstMixin, TemplateView):
     """The ``<option>`` list of a picker (``orgs.widgets.SearchSelect``) for what the
     user typed (htmx): units or people of the viewer's scope only."""
 
     template_name = "orgs/partials/_picker_options.html"
     source = "units"
-
-    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated:
-            self.check_permission()
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         get = self.request.GET

@@ -33,6 +33,7 @@ from awards.services import decision_drafts as drafts
 from awards.services.decision_issue import decision_issue
 from awards.services.funds import fund_recovery_record, outstanding
 from orgs.viewmixins import (
+    PermissionFirstMixin,
     ScopedFormView,
     ScopedListView,
     StaffMixin,
@@ -75,15 +76,10 @@ class DecisionListView(ScopedListView):
         }
 
 
-class DecisionPendingView(StaffMixin, View):
+class DecisionPendingView(PermissionFirstMixin, View):
     """Approved dossiers waiting for a decision of the viewer's level; draft from them."""
 
     permission_required = MANAGE
-
-    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated:
-            self.check_permission()
-        return super().dispatch(request, *args, **kwargs)
 
     def form(self) -> DraftFromDossiersForm:
         dossiers = selectors.decidable_dossiers(scope=self.request.scope)

@@ -19,7 +19,7 @@ from clusters.services import criteria as services
 from orgs.exports import xlsx_response
 from orgs.models import Unit
 from orgs.scoping import MANAGE_ROLES
-from orgs.viewmixins import StaffMixin, require_perm
+from orgs.viewmixins import PermissionFirstMixin, StaffMixin, require_perm
 
 from .common import (
     ClusterFormView,
@@ -29,15 +29,10 @@ from .common import (
 )
 
 
-class CriteriaListView(SelectorObjectMixin, ListView):
+class CriteriaListView(PermissionFirstMixin, SelectorObjectMixin, ListView):
     permission_required = "clusters.view_criteriaset"
     template_name = "clusters/criteria_list.html"
     paginate_by = 50
-
-    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated:
-            self.check_permission()
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self) -> Any:
         return selectors.criteria_set_list(scope=self.request.scope)

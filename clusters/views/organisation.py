@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
@@ -13,6 +12,7 @@ from django.views.generic import DetailView, ListView
 from clusters import access, forms, selectors
 from clusters.models import ClusterMembership, ClusterYear, RotationProposal
 from clusters.services import organisation, rotation
+from orgs.viewmixins import PermissionFirstMixin
 
 from .common import (
     ClusterFormView,
@@ -22,15 +22,10 @@ from .common import (
 )
 
 
-class ClusterListView(SelectorObjectMixin, ListView):
+class ClusterListView(PermissionFirstMixin, SelectorObjectMixin, ListView):
     permission_required = "clusters.view_cluster"
     template_name = "clusters/cluster_list.html"
     paginate_by = 50
-
-    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated:
-            self.check_permission()
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self) -> Any:
         return selectors.cluster_list(scope=self.request.scope)

@@ -12,7 +12,7 @@ from django.views.generic import FormView, ListView
 
 from awards.models import Nomination
 from orgs.pdf import render_pdf
-from orgs.viewmixins import StaffMixin, require_perm
+from orgs.viewmixins import PermissionFirstMixin, StaffMixin, require_perm
 from orgs.vn import fold
 from reports import achievement
 from reports.achievement import nominations
@@ -22,15 +22,10 @@ from reports.forms import AchievementForm
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-class AchievementListView(StaffMixin, ListView):
+class AchievementListView(PermissionFirstMixin, ListView):
     template_name = "reports/achievement_list.html"
     permission_required = "reports.view_statistics"
     paginate_by = 50
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated:
-            self.check_permission()
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Nomination]:
         rows = nominations(self.request.scope)  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ from clusters.models import ClusterMembership, ClusterYear
 from orgs.pdf import render_pdf
 from orgs.printing import document_render_context
 from orgs.scoping import MANAGE_ROLES, Scope
-from orgs.viewmixins import StaffMixin, require_perm
+from orgs.viewmixins import PermissionFirstMixin, StaffMixin, require_perm
 from reports import cluster_reports, services
 from reports.forms import (
     ClusterReportCreateForm,
@@ -57,14 +57,9 @@ def report_or_404(request: HttpRequest, pk: Any) -> ClusterReport:
         raise Http404(_("Không tìm thấy, hoặc bạn không có quyền xem.")) from None
 
 
-class ClusterReportListView(StaffMixin, TemplateView):
+class ClusterReportListView(PermissionFirstMixin, TemplateView):
     template_name = "reports/cluster_report_list.html"
     permission_required = "reports.view_statistics"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated:
-            self.check_permission()
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         scope = self.request.scope  # type: ignore[attr-defined]

@@ -9,13 +9,13 @@ from django.utils.text import slugify
 from django.views.generic import TemplateView
 
 from orgs.exports import xlsx_response
-from orgs.viewmixins import StaffMixin
+from orgs.viewmixins import PermissionFirstMixin
 from reports.filters import Filters, default_unit, parse_filters
 from reports.forms import StatisticsFilterForm
 from reports.tables import Table
 
 
-class ReportPage(StaffMixin, TemplateView):
+class ReportPage(PermissionFirstMixin, TemplateView):
     """A statistics page: ``tables()`` builds its tables; ``?export=<key>`` downloads one."""
 
     permission_required = "reports.view_statistics"
@@ -29,11 +29,6 @@ class ReportPage(StaffMixin, TemplateView):
     ]
     # False when the page counts every year unless the user picks a range.
     default_years = True
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated:
-            self.check_permission()
-        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.filters = parse_filters(request.GET, request.scope)  # type: ignore[attr-defined]
