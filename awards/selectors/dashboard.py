@@ -22,7 +22,7 @@ def returned_dossiers(scope: Scope, *, limit: int = 5) -> list[Dossier]:
     return list(
         Dossier.objects.visible_to(scope, RETURNED_ROLES)
         .filter(status=Dossier.Status.RETURNED)
-        .select_related("unit", "receiving_unit", "award_kind")
+        .select_related("unit", "award_kind")
         .order_by(F("deadline").asc(nulls_last=True), "pk")[:limit]
     )
 
